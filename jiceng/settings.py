@@ -152,6 +152,7 @@ LOCALE_PATHS = [BASE_DIR / "jiceng" / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "jiceng" / "static"]
 WHITENOISE_USE_FINDERS = True
 MEDIA_URL = "/media/"

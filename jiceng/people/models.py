@@ -100,6 +100,15 @@ class Person(PrimaryModel):
     def save(self, *args, **kwargs):
         if self.id_number == "":
             self.id_number = None
+        if self.id_number and (not self.birth_date or not self.sex):
+            # Enter once: what the ID number says need not be typed again.
+            try:
+                info = idnumber.parse(self.id_number)
+            except idnumber.IdNumberError:
+                info = None
+            if info:
+                self.birth_date = self.birth_date or info.birth_date
+                self.sex = self.sex or info.sex
         self.name_pinyin, self.name_initials = name_pinyin(self.name)
         super().save(*args, **kwargs)
 
