@@ -4,6 +4,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 admin.site.site_header = "基层党建云平台 系统管理"
 admin.site.site_title = "基层党建云平台"
+# Django's admin does not know the organisation scope: only superusers may use it.
+admin.site.has_permission = lambda request: request.user.is_active and request.user.is_superuser
 
 urlpatterns = [
     path("", include("jiceng.core.urls")),
