@@ -42,6 +42,20 @@ class Region(TreeModel):
     def restrict_for_member(cls, queryset, user, action):
         return queryset.none()
 
+    def changelog_scope_path(self):
+        """A region's changes are seen by the users of the organisation of this region or of
+        its nearest ancestor region (regions and organisations are different trees)."""
+        from jiceng.organizations.models import Organization
+
+        path = self.path or self.build_path(self.parent.path if self.parent_id else "", self.pk)
+        region_ids = [int(p) for p in path.strip("/").split("/") if p]
+        return (
+            Organization.objects.filter(region_id__in=region_ids)
+            .order_by("-region__depth", "depth")
+            .values_list("path", flat=True)
+            .first()
+        )
+
     def clean(self):
         super().clean()
         if self.level != RegionLevel.NATURAL_VILLAGE and not self.code:

@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "regions"
-urlpatterns = []
+urlpatterns = [
+    path("", views.RegionListView.as_view(), name="list"),
+    path("add/", views.RegionCreateView.as_view(), name="add"),
+    path("<int:pk>/", views.RegionDetailView.as_view(), name="detail"),
+    path("<int:pk>/edit/", views.RegionEditView.as_view(), name="edit"),
+]

@@ -1,2 +1,4 @@
 def register(router):
-    pass
+    from .views import OrganizationViewSet
+
+    router.register("organizations", OrganizationViewSet, basename="organization")

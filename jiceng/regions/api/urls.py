@@ -1,2 +1,4 @@
 def register(router):
-    pass
+    from .views import RegionViewSet
+
+    router.register("regions", RegionViewSet, basename="region")
