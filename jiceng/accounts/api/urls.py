@@ -1,2 +1,5 @@
 def register(router):
-    pass
+    from .views import MeViewSet, TokenViewSet
+
+    router.register("me", MeViewSet, basename="me")
+    router.register("auth/token", TokenViewSet, basename="auth-token")

@@ -1,11 +1,15 @@
 """The base of every API viewset: the same ``restrict(user, action)`` as the web views."""
 
+from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from rest_framework import serializers, status, viewsets
+from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 
 from .. import context
 from ..scoping import CHANGE, DELETE, VIEW
+from .parsers import API_PARSERS
+from .permissions import ScopedRolePermission
 
 ACTION_SCOPES = {
     "list": VIEW,
@@ -93,3 +97,30 @@ class FullCleanSerializerMixin:
         return [
             f.name for f in model._meta.fields if f.name not in attrs and (f.is_relation or f.primary_key)
         ]
+
+
+class Conflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "保存失败：与已有记录冲突（可能刚被他人登记），请刷新后核对再提交。"
+    default_code = "conflict"
+
+
+class ApiModelViewSet(ScopedModelViewSet):
+    """Serializers check uniqueness first and explain it per field; if a concurrent request
+    wins the race between that check and the save, the database's constraint answers 409."""
+
+    permission_classes = [ScopedRolePermission]
+    parser_classes = API_PARSERS
+
+    def perform_create(self, serializer):
+        self.save_or_conflict(serializer)
+
+    def perform_update(self, serializer):
+        self.save_or_conflict(serializer)
+
+    def save_or_conflict(self, serializer):
+        try:
+            with transaction.atomic():
+                serializer.save()
+        except IntegrityError:
+            raise Conflict() from None

@@ -1,2 +1,5 @@
 def register(router):
-    pass
+    from .views import HouseholdViewSet, PersonViewSet
+
+    router.register("persons", PersonViewSet, basename="person")
+    router.register("households", HouseholdViewSet, basename="household")
