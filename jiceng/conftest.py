@@ -4,8 +4,10 @@ Everything here is real rows in the real database (SQLite or PostgreSQL), never 
 """
 
 import datetime
+import functools
 
 import pytest
+from django.contrib.auth.hashers import make_password
 
 from jiceng.accounts.choices import Role
 from jiceng.accounts.models import User
@@ -32,12 +34,20 @@ def make_person(name, org, seq, birth=datetime.date(1980, 5, 17), address_code="
 def make_member(name, org, seq, status=MemberStatus.FULL, birth=datetime.date(1980, 5, 17), **extra):
     person = make_person(name, org, seq, birth=birth)
     dates = {}
+    # Admitted in 2010, or at 20 for the young ones, so every fixture obeys the 18-year rule.
+    admitted = max(datetime.date(2010, 7, 1), datetime.date(birth.year + 20, 7, 1))
     if status in (MemberStatus.PROBATIONARY, MemberStatus.FULL):
-        dates["admission_date"] = datetime.date(2010, 7, 1)
+        dates["admission_date"] = admitted
     if status == MemberStatus.FULL:
-        dates["full_date"] = datetime.date(2011, 7, 1)
+        dates["full_date"] = datetime.date(admitted.year + 1, 7, 1)
     dates.update(extra)
     return Member.objects.create(person=person, organization=org, status=status, **dates)
+
+
+@functools.cache
+def password_hash():
+    """PASSWORD hashed once with the real (Argon2) hasher, reused by every test user."""
+    return make_password(PASSWORD)
 
 
 @pytest.fixture

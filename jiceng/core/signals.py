@@ -9,7 +9,11 @@ from .models import ChangeLog, ChangeLoggedModel, TreeModel
 from .serialization import serialize_object
 
 
-def _scope_path(instance):
+def scope_path_of(instance):
+    """The organisation path under which a record's changes are logged (and so seen)."""
+    hook = getattr(instance, "changelog_scope_path", None)
+    if hook is not None:
+        return hook() or ""
     if isinstance(instance, TreeModel) and not instance.path and instance.pk:
         # A new tree node gets its path just after the insert that fires this signal.
         return instance.build_path(instance.parent.path if instance.parent_id else "", instance.pk)
@@ -35,7 +39,7 @@ def write_log(instance, action, before, after):
         object_repr=str(instance)[:200],
         related_content_type=ContentType.objects.get_for_model(type(parent)) if parent is not None else None,
         related_object_id=parent.pk if parent is not None else None,
-        scope_path=_scope_path(instance),
+        scope_path=scope_path_of(instance),
         before=before,
         after=after,
     )

@@ -8,6 +8,14 @@ from jiceng.core.models import PrimaryModel
 from .choices import AddedHow, MemberStatus, Occupation, PositionTitle
 
 
+def eighteenth_birthday(birth):
+    """The day a person born on `birth` turns 18 (28 February for those born on 29 February)."""
+    try:
+        return birth.replace(year=birth.year + 18)
+    except ValueError:
+        return datetime.date(birth.year + 18, 2, 28)
+
+
 class Member(PrimaryModel):
     """A Person's Party membership (or their way towards it): organisation, status, the
     dates of each step, and the flags the statistics and indicators read."""
@@ -78,13 +86,13 @@ class Member(PrimaryModel):
                 errors[field] = f"{label}不能早于{previous[0]}。"
             previous = (label, value)
         birth = self.person.birth_date if self.person_id else None
-        if birth and self.application_date:
-            # Party Constitution art. 1: an applicant is at least 18 years old.
-            eighteen = datetime.date(
-                birth.year + 18, birth.month, 28 if (birth.month, birth.day) == (2, 29) else birth.day
-            )
-            if self.application_date < eighteen:
+        if birth:
+            # Party Constitution art. 1: an applicant, and so a member, is at least 18 years old.
+            eighteen = eighteenth_birthday(birth)
+            if self.application_date and self.application_date < eighteen:
                 errors["application_date"] = f"申请入党时应年满18周岁（{eighteen:%Y年%m月%d日}起）。"
+            if self.admission_date and birth <= self.admission_date < eighteen:
+                errors.setdefault("admission_date", f"入党时应年满18周岁（{eighteen:%Y年%m月%d日}起）。")
         if birth and self.admission_date and self.admission_date < birth:
             errors["admission_date"] = "入党日期不能早于出生日期。"
         if self.status in (MemberStatus.PROBATIONARY, MemberStatus.FULL) and not self.admission_date:

@@ -55,7 +55,8 @@ def log_in(page, live_server, username):
     page.goto(live_server.url + "/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
     page.wait_for_load_state("networkidle")
 
 
@@ -63,19 +64,26 @@ def test_a_township_admin_walks_the_tree_and_finds_a_member_by_pinyin(page, live
     log_in(page, live_server, "town_a")
     assert "中共东山镇委员会" in page.content()
 
-    page.click("nav >> text=组织架构")
+    with page.expect_navigation():
+        page.click("nav >> text=组织架构")
     page.wait_for_load_state("networkidle")
-    assert page.locator("text=中共桃源村支部委员会").first.is_visible() or "中共桃源村支部委员会" in page.content()
+    assert (
+        page.locator("text=中共桃源村支部委员会").first.is_visible()
+        or "中共桃源村支部委员会" in page.content()
+    )
     assert "中共西河乡委员会" not in page.content()  # another township is not ours to see
 
-    page.locator("a", has_text="中共杏花村总支部委员会").first.click()
+    with page.expect_navigation():
+        page.locator("a", has_text="中共杏花村总支部委员会").first.click()
     page.wait_for_load_state("networkidle")
     assert "杏花村第一党支部" in page.content()
 
-    page.click("nav >> text=党员")
+    with page.expect_navigation():
+        page.click("nav >> text=党员")
     page.wait_for_load_state("networkidle")
     page.fill("input[name=q]", "zsf")
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     page.wait_for_load_state("networkidle")
     rows = page.locator("text=张三丰")
     assert rows.count() >= 1
@@ -89,7 +97,10 @@ def test_a_township_admin_walks_the_tree_and_finds_a_member_by_pinyin(page, live
 
 def test_a_village_secretary_can_use_it_on_a_phone(browser, live_server, county):
     context = browser.new_context(
-        locale="zh-CN", viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True,
+        locale="zh-CN",
+        viewport={"width": 360, "height": 740},
+        is_mobile=True,
+        has_touch=True,
         user_agent="Mozilla/5.0 (Linux; Android 8.1; Redmi 5A) AppleWebKit/537.36 Chrome/70.0 Mobile Safari/537.36",
     )
     page = context.new_page()

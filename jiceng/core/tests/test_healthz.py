@@ -30,7 +30,9 @@ def test_healthz_answers_503_when_the_database_is_down(tmp_path):
         DJANGO_SETTINGS_MODULE="jiceng.settings",
         JICENG_VAR_DIR=str(tmp_path),
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["code"] == 503
     assert result["body"]["database"]["status"] == "error"

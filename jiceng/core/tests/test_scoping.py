@@ -80,3 +80,16 @@ def test_changes_are_logged_with_before_and_after(county):
 def test_new_tree_nodes_are_logged_in_their_subtree(county):
     log = ChangeLog.objects.get(object_repr=county.group_a2.name, action="create")
     assert log.scope_path == county.group_a2.path
+
+
+def test_a_regions_changes_are_seen_by_the_organisation_of_that_region(county):
+    from jiceng.core.context import change_context
+
+    with change_context(user=county.county_admin):
+        county.region_a1.name = "桃源新村"
+        county.region_a1.save()
+    log = ChangeLog.objects.filter(object_repr="桃源新村").latest("id")
+    assert log.scope_path == county.village_a1.path
+    assert log in ChangeLog.objects.restrict(county.secretary_a1)
+    assert log in ChangeLog.objects.restrict(county.township_admin_a)
+    assert log not in ChangeLog.objects.restrict(county.township_admin_b)

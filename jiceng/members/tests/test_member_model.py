@@ -45,8 +45,11 @@ def test_a_full_member_needs_admission_and_full_dates(county):
 
 def test_a_position_cannot_end_before_it_starts(county):
     p = Position(
-        person=county.member_a1.person, organization=county.village_a1, title="village_chair",
-        start_date=datetime.date(2021, 1, 1), end_date=datetime.date(2020, 1, 1),
+        person=county.member_a1.person,
+        organization=county.village_a1,
+        title="village_chair",
+        start_date=datetime.date(2021, 1, 1),
+        end_date=datetime.date(2020, 1, 1),
     )
     assert "离任日期不能早于任职日期" in str(errors_of(p))
 
@@ -84,3 +87,10 @@ def test_applicants_are_not_counted_as_party_members(county):
     county.member_a2.status = MemberStatus.APPLICANT
     county.member_a2.save()
     assert member_figures(Member.objects.all())["party_members"] == 3
+
+
+def test_an_admission_before_the_eighteenth_birthday_is_refused(county):
+    m = county.member_a1b  # born 1995-03-08
+    m.admission_date = datetime.date(2013, 1, 1)
+    m.full_date = datetime.date(2014, 1, 1)
+    assert "入党时应年满18周岁" in errors_of(m)["admission_date"][0]

@@ -8,7 +8,11 @@ from jiceng.people.models import Person
 
 
 def test_birth_date_and_sex_are_filled_from_the_id_number(county):
-    p = Person(name="陈静", organization=county.village_a1, id_number=idnumber.make("430121", datetime.date(1990, 2, 3), 24))
+    p = Person(
+        name="陈静",
+        organization=county.village_a1,
+        id_number=idnumber.make("430121", datetime.date(1990, 2, 3), 24),
+    )
     p.full_clean()
     assert p.birth_date == datetime.date(1990, 2, 3)
     assert p.sex == "female"
@@ -28,7 +32,9 @@ def test_a_birth_date_that_disagrees_with_the_id_number_is_refused(county):
 
 def test_sex_that_disagrees_with_the_id_number_is_refused(county):
     p = Person(
-        name="陈静", organization=county.village_a1, id_number=idnumber.make("430121", datetime.date(1990, 2, 3), 24),
+        name="陈静",
+        organization=county.village_a1,
+        id_number=idnumber.make("430121", datetime.date(1990, 2, 3), 24),
         sex="male",
     )
     with pytest.raises(ValidationError) as exc:
