@@ -53,11 +53,11 @@ lint: install-dev
 	$(PY) manage.py makemigrations --check --dry-run
 
 test-sqlite: install-dev vendor
-	$(PY) -m pytest
+	$(PY) -m pytest --durations=15
 
 test-postgres: install-dev vendor
 	@if $(PY) scripts/db_reachable.py "$(TEST_DATABASE_URL)"; then \
-		DATABASE_URL="$(TEST_DATABASE_URL)" $(PY) -m pytest; \
+		DATABASE_URL="$(TEST_DATABASE_URL)" $(PY) -m pytest --durations=15; \
 	elif [ -n "$$REQUIRE_POSTGRES" ]; then \
 		echo "PostgreSQL is not reachable at $(TEST_DATABASE_URL) and REQUIRE_POSTGRES is set."; exit 1; \
 	else \
