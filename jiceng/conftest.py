@@ -5,6 +5,8 @@ Everything here is real rows in the real database (SQLite or PostgreSQL), never 
 
 import datetime
 import functools
+import os
+import shutil
 
 import pytest
 from django.contrib.auth.hashers import make_password
@@ -145,3 +147,28 @@ def login(client):
         return client
 
     return _login
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright, headless. Skips where Chromium is missing,
+    unless REQUIRE_BROWSER is set (as CI sets it): then a missing browser fails instead."""
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail("REQUIRE_BROWSER is set but Chromium is not installed (apt-get install chromium).")
+        pytest.skip("Chromium is not installed")
+    # Playwright's sync API runs an event loop in this thread; the test's own database calls
+    # stay synchronous and safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield b
+        b.close()

@@ -1,41 +1,17 @@
 """End to end in a real browser: Debian's Chromium driven by Playwright, headless.
 
-Skipped where Chromium is not installed, unless REQUIRE_BROWSER is set (as CI sets it),
-in which case a missing browser fails the suite instead of hiding the test.
+Skipped where Chromium is not installed, unless REQUIRE_BROWSER is set (as CI sets it), in
+which case a missing browser fails the suite instead of hiding the test (the `browser`
+fixture in jiceng/conftest.py).
 """
 
-import os
-import shutil
 from urllib.parse import urlsplit
 
 import pytest
 
 from jiceng.conftest import PASSWORD
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.browser
-
-if not os.path.exists(CHROMIUM):
-    if os.environ.get("REQUIRE_BROWSER"):
-        raise RuntimeError("REQUIRE_BROWSER is set but Chromium is not installed (apt-get install chromium).")
-    pytest.skip("Chromium is not installed", allow_module_level=True)
-
-# Playwright's sync API runs an event loop in this thread; Django's test database calls
-# made from the same thread are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
-        )
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -1,10 +1,8 @@
 """The member, cadre and household pages in a real browser (headless Chromium via Playwright):
 a 360px phone shows them without sideways scrolling, and the person choice searches as one types.
 
-Skipped where Chromium is not installed, unless REQUIRE_BROWSER is set."""
+Skipped where Chromium is not installed, unless REQUIRE_BROWSER is set (jiceng/conftest.py)."""
 
-import os
-import shutil
 from urllib.parse import urlsplit
 
 import pytest
@@ -13,28 +11,7 @@ from django.urls import reverse
 from jiceng.conftest import PASSWORD
 from jiceng.members.models import Member, Position
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.browser
-
-if not os.path.exists(CHROMIUM):
-    if os.environ.get("REQUIRE_BROWSER"):
-        raise RuntimeError("REQUIRE_BROWSER is set but Chromium is not installed (apt-get install chromium).")
-    pytest.skip("Chromium is not installed", allow_module_level=True)
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
-        )
-        yield b
-        b.close()
 
 
 @pytest.fixture
