@@ -17,11 +17,10 @@ from jiceng.core.views import (
 )
 from jiceng.members.models import Member
 from jiceng.members.views import (
-    FriendlyPaginationMixin,
+    FilteredListMixin,
     ManageRequiredMixin,
     can_manage,
     int_param,
-    organization_options,
     person_positions,
 )
 
@@ -39,40 +38,20 @@ from .models import Household, Person
 HOUSEHOLD_SEARCH_LIMIT = 20
 
 
-def _chosen(request, keys):
-    return {k: request.GET.get(k, "")[:50] for k in keys}
-
-
 # ---------------------------------------------------------------------------------------------
 # Persons
 # ---------------------------------------------------------------------------------------------
 
 
-class PersonListView(FriendlyPaginationMixin, ScopedListView):
+class PersonListView(FilteredListMixin, ScopedListView):
     model = Person
     template_name = "people/person_list.html"
     context_object_name = "persons"
+    filter_form_class = PersonFilterForm
+    chosen_keys = ("q", "organization", "sex", "age_band", "education", "membership")
 
     def base_queryset(self):
         return Person.objects.select_related("organization", "household", "membership")
-
-    def get_queryset(self):
-        self.filter_form = PersonFilterForm(self.request.GET, user=self.request.user)
-        return self.filter_form.filter(super().get_queryset())
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx.update(
-            {
-                "filter_form": self.filter_form,
-                "org_options": organization_options(self.request.user),
-                "chosen": _chosen(
-                    self.request, ("q", "organization", "sex", "age_band", "education", "membership")
-                ),
-                "can_add": can_manage(self.request.user),
-            }
-        )
-        return ctx
 
 
 class PersonDetailView(ScopedDetailView):
@@ -152,10 +131,12 @@ class PersonEditView(PersonFormMixin, ScopedEditView):
 # ---------------------------------------------------------------------------------------------
 
 
-class HouseholdListView(FriendlyPaginationMixin, ScopedListView):
+class HouseholdListView(FilteredListMixin, ScopedListView):
     model = Household
     template_name = "people/household_list.html"
     context_object_name = "households"
+    filter_form_class = HouseholdFilterForm
+    chosen_keys = ("q", "organization", "hardship")
 
     def base_queryset(self):
         return (
@@ -163,22 +144,6 @@ class HouseholdListView(FriendlyPaginationMixin, ScopedListView):
             .annotate(people_count=Count("people"))
             .order_by("organization__path", "name", "pk")
         )
-
-    def get_queryset(self):
-        self.filter_form = HouseholdFilterForm(self.request.GET, user=self.request.user)
-        return self.filter_form.filter(super().get_queryset())
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx.update(
-            {
-                "filter_form": self.filter_form,
-                "org_options": organization_options(self.request.user),
-                "chosen": _chosen(self.request, ("q", "organization", "hardship")),
-                "can_add": can_manage(self.request.user),
-            }
-        )
-        return ctx
 
 
 class HouseholdDetailView(ScopedDetailView):

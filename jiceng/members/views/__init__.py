@@ -11,6 +11,7 @@ from .mobile import MobileMemberCreateView, MobileMemberDeleteView, MobileMember
 from .positions import PositionCreateView, PositionDeleteView, PositionEditView, PositionListView
 from .search import person_search
 from .shared import (
+    FilteredListMixin,
     FriendlyPaginationMixin,
     ManageRequiredMixin,
     can_manage,
@@ -22,6 +23,7 @@ from .shared import (
 )
 
 __all__ = [
+    "FilteredListMixin",
     "FriendlyPaginationMixin",
     "ManageRequiredMixin",
     "MemberDeleteView",

@@ -16,43 +16,29 @@ from jiceng.people.models import Person
 from ..forms import PositionFilterForm, PositionForm
 from ..models import Position
 from .shared import (
-    FriendlyPaginationMixin,
+    FilteredListMixin,
     ManageRequiredMixin,
-    can_manage,
     deletable,
     int_param,
-    organization_options,
     safe_next,
 )
 
 # Cadre posts
 
 
-class PositionListView(FriendlyPaginationMixin, ScopedListView):
+class PositionListView(FilteredListMixin, ScopedListView):
     model = Position
     template_name = "members/position_list.html"
     context_object_name = "positions"
+    filter_form_class = PositionFilterForm
+    chosen_keys = ("q", "organization", "title", "period")
 
     def base_queryset(self):
         return Position.objects.select_related("person", "person__membership", "organization")
 
-    def get_queryset(self):
-        self.filter_form = PositionFilterForm(self.request.GET, user=self.request.user)
-        return self.filter_form.filter(super().get_queryset())
-
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx.update(
-            {
-                "filter_form": self.filter_form,
-                "org_options": organization_options(self.request.user),
-                "chosen": {
-                    k: self.request.GET.get(k, "")[:50] for k in ("q", "organization", "title", "period")
-                },
-                "can_add": can_manage(self.request.user),
-                "today": datetime.date.today(),
-            }
-        )
+        ctx["today"] = datetime.date.today()
         return ctx
 
 

@@ -150,3 +150,28 @@ def member_page_context(request, member, *, show_full_id):
         and Member.objects.restrict(user, DELETE).filter(pk=member.pk).exists(),
         "today": datetime.date.today(),
     }
+
+
+class FilteredListMixin(FriendlyPaginationMixin):
+    """A scoped list narrowed by a filter form (``filter_form_class``, with a ``filter(qs)``
+    method); the context carries the form, the organisation choices, the values chosen
+    (``chosen_keys``, cut to 50 characters) and whether the user may add records."""
+
+    filter_form_class = None
+    chosen_keys = ()
+
+    def get_queryset(self):
+        self.filter_form = self.filter_form_class(self.request.GET, user=self.request.user)
+        return self.filter_form.filter(super().get_queryset())
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(
+            {
+                "filter_form": self.filter_form,
+                "org_options": organization_options(self.request.user),
+                "chosen": {k: self.request.GET.get(k, "")[:50] for k in self.chosen_keys},
+                "can_add": can_manage(self.request.user),
+            }
+        )
+        return ctx
